@@ -46,8 +46,9 @@ const holdsPlace = (m: FamilyMember): boolean => m.announced || (m.state !== 'de
 export function unsentFamilies(store: Store, reads: FamilyReads, chunk: readonly WrittenNote[], firstStart = false): Unsent {
   const inChunk = new Set(chunk.map((n) => n.id)), fresh = new Set<string>(), stored: Unsent['stored'] = [];
   const contents = new Set(chunk.flatMap((n) => (n.hash === undefined ? [] : [n.bareHash ?? n.hash])));
-  for (const written of new Set(chunk.map((n) => n.translationKey))) {
-    const keys = firstStart ? firstStartFamilies(store, reads, written, chunk) : unsentFamilyKeys(store.sql, FAMILY_PREFIX, written);
+  const folders = foldersByKey(chunk);
+  for (const [written, inFolders] of folders) {
+    const keys = firstStart ? firstStartFamilies(store, reads, written, inFolders) : unsentFamilyKeys(store.sql, FAMILY_PREFIX, written);
     for (const key of keys) {
       const members = store.familyNotes(key).filter(holdsPlace);
       const free = (m: NoteRow) => m.state === 'published' && !isSetAside(m.id) && m.info.copyOf === undefined && (inChunk.has(m.id) || (writtenKey(m) === written && !contents.has(bareHash(m))));
@@ -68,11 +69,25 @@ export function unsentFamilies(store: Store, reads: FamilyReads, chunk: readonly
  * chunk joined the family there was then, not the one of the note beside it read now (review rv32-a R1, the 500-file
  * chunk's boundary between them). The scan goes in path order, so only a note's own folder can be decided otherwise;
  * families elsewhere (a key every folder writes, `index`) are left as they are, and in memory but for nothingSent.
+ * `folders`: those of the chunk's notes of that key (foldersByKey).
  */
-function firstStartFamilies(store: Store, reads: FamilyReads, written: string, chunk: readonly WrittenNote[]): string[] {
-  const folders = new Set(chunk.flatMap((n) => (n.translationKey === written ? [path.posix.dirname(n.id)] : [])));
+function firstStartFamilies(store: Store, reads: FamilyReads, written: string, folders: ReadonlySet<string>): string[] {
   const near = (key: string) => reads.members(key).some((m) => folders.has(path.posix.dirname(m.id)));
   return [...new Set([written, ...reads.holding(written)])].filter((key) => near(key) && nothingSent(store.sql, `${FAMILY_PREFIX}${key}`));
+}
+
+/**
+ * Each written key of `chunk` (in the order first met) with the folders of its notes there: one pass over the chunk.
+ * Gathered per key instead, every key re-read the whole chunk, ~5 % of a cold start's main thread (issue 31).
+ */
+function foldersByKey(chunk: readonly WrittenNote[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const n of chunk) {
+    const folders = out.get(n.translationKey);
+    if (folders) folders.add(path.posix.dirname(n.id));
+    else out.set(n.translationKey, new Set([path.posix.dirname(n.id)]));
+  }
+  return out;
 }
 
 /** `reads` with the notes of `out` left out of every family. */
