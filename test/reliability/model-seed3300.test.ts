@@ -117,3 +117,31 @@ describe.concurrent('model: seed 3300 path 1, two notes of one language under on
     expect([...(r.shown.en ?? [])].sort(), 'en shows each of the two notes once').toEqual(['N1', 'N2']);
   });
 });
+
+/**
+ * The hunt `BENCH_MODEL_SHRINK=0 BENCH_MODEL_RUNS=3 BENCH_MODEL_SEED=3304 npm run bench -- model` (s34-m4): onDelete keep,
+ * fast-check path 2, failed after its step 21 with "ja: message c22 shows N11, an older version of setup.md (now N12)";
+ * shrunk to these 5, "ja: message c2 shows N1, an older version of setup.md (now N2)" on main 26278973. While `separate`,
+ * `intro-ja.md` (ja) is posted in `all` and `ja`, copied to `setup.md` (en: posted in `en`, held in `all`) and removed:
+ * the copy takes `all`'s message; in `ja`, which the copy does not go to, README says the removal is a delete (Moves, a
+ * copy and a delete: "with `separate` the removal is a delete, except in a chat the copy goes to"), so `keep` leaves c2
+ * showing the removed note, and `setup.md`'s edit does not reach it. The service did so; the model read c2 as the copy's
+ * (the original's note moved) and its missed-edit check (separate only) flagged it. Class: the model's copy decision
+ * under `separate` carried the original's messages in chats the copy does not reach (route-model.ts removedBesideCopy).
+ */
+const seed3304: Op[] = [
+  { op: 'restart', offline: [], mode: 'separate' },
+  write('intro-ja.md'),
+  { op: 'copy', from: 'intro-ja.md', to: 'setup.md' },
+  { op: 'remove', file: 'intro-ja.md' },
+  write('setup.md'),
+];
+
+describe.concurrent('model: seed 3304, a copy decided by its original\'s removal while separate', () => {
+  it.each(['keep', 'delete'] as const)('the 5 steps (onDelete: %s): the chat the copy does not reach keeps the removed note as onDelete says', { timeout: 120_000 }, async (onDelete) => {
+    const r = await runSequence(seed3304, onDelete, parseThreads);
+    expect(r.problems, `after step ${r.steps}`).toEqual([]);
+    expect(r.shown.ja, 'ja: the removed note\'s message kept (keep) or deleted (delete)').toEqual(onDelete === 'keep' ? ['N1'] : []);
+    expect(r.shown.en, 'en: the copy, edited').toEqual(['N2']);
+  });
+});
