@@ -145,3 +145,59 @@ describe.concurrent('model: seed 3304, a copy decided by its original\'s removal
     expect(r.shown.en, 'en: the copy, edited').toEqual(['N2']);
   });
 });
+
+/**
+ * Open (s34-m4's hunt after its fixes). `BENCH_MODEL_SHRINK=0 BENCH_MODEL_RUNS=2 BENCH_MODEL_SEED=3301 npm run bench --
+ * model`: the 22-step sequence whose first 16 steps are above fails after its step 20 ("all: 2 live messages show N15; ja:
+ * 2 live messages show N15", both modes); shrunk to these 3, which fail on main 26278973 and here alike: "console:all N1 was
+ * posted 2 times (c1, c4); console:ja N1 was posted 2 times (c2, c5)". `a/setup-ja.md`, announced under `group` (its
+ * family's messages c1, c2), is copied byte for byte to `_posts/ja/intro-ja.md` while `separate`: the copy is posted in
+ * `all` and `ja` beside messages showing exactly its text, since family-copies.ts shownByOriginal reads, under
+ * `separate`, only the original's own message, and this original has only its family's. Holding the copy there as well
+ * (tried: the family message read under `separate` too) ends this step's double, but then neither the original's removal
+ * nor its edit hands that family message to the copy (note-outbox.ts handOverToCopy and handOverInBatch take over own
+ * messages only): "all: message c1 shows N1, an older version of _posts/ja/intro-ja.md" after a removal and an edit of
+ * the copy, "another ja note" after an edit of the original and a switch back to `group`. Class: copies across a mode
+ * switch (the original announced under `group`, the copy made under `separate`), next to s34-sep's (rv33-b R3: a copy
+ * made under `group`, a restart into `separate`); left to that work rather than changed here.
+ */
+const seed3301CopyAfterSwitch: Op[] = [
+  write('a/setup-ja.md'),
+  { op: 'restart', offline: [], mode: 'separate' },
+  { op: 'copy', from: 'a/setup-ja.md', to: '_posts/ja/intro-ja.md' },
+];
+
+describe.concurrent('model: seed 3301 step 20, a copy made while separate of a note announced in its family (open)', () => {
+  it.fails.each(['keep', 'delete'] as const)('the 3 steps (onDelete: %s): the copy posted beside the family message showing its text', { timeout: 120_000 }, async (onDelete) => {
+    const r = await runSequence(seed3301CopyAfterSwitch, onDelete, parseThreads);
+    expect(r.problems, `after step ${r.steps}`).toEqual([]);
+  });
+});
+
+/**
+ * Open. `BENCH_MODEL_SHRINK=0 BENCH_MODEL_RUNS=8 BENCH_MODEL_SEED=3300 npm run bench -- model` after s34-m4's fixes: its
+ * sixth sequence fails after step 14 ("console:ja: message c7, posted for b/setup-ja.md (ja), shows _posts/ja/setup-ja.md
+ * (N7), another ja note"), shrunk to these 4 (`group` throughout), failing on main 26278973 and here alike in both modes
+ * with "console:ja: message c7, posted for b/setup-ja.md (ja), shows _posts/ja/setup-ja.md (N2), another ja note".
+ * `a/setup.md` is copied to `b/setup-ja.md`, a Japanese translation in its family: the family is posted in `ja` (c7,
+ * showing the copy) and `b`. The copy's removal is read as "moved to a/setup.md, which holds exactly its content" (the
+ * service's log): nothing is deleted, c7 is edited to show the English original in the `lang: [ja]` chat, and a new
+ * Japanese note joining the family takes c7 over, a message posted for another note of its language. The model reads
+ * the removal as a copy deleted (README: "a copy deleted leaves no record"): `ja` no longer wants the family (README: a
+ * `lang: [ja]` chat never gets a family without Japanese), so c7 goes as `onDelete` says and the new note is posted.
+ * Not diagnosed further (deadline): whether the removal of a copy whose original holds its text is a move is the
+ * question; class: a copy's removal read as a move into its own original.
+ */
+const seed3300CopyRemoved: Op[] = [
+  write('a/setup.md'),
+  { op: 'copy', from: 'a/setup.md', to: 'b/setup-ja.md' },
+  { op: 'remove', file: 'b/setup-ja.md' },
+  write('_posts/ja/setup-ja.md'),
+];
+
+describe.concurrent('model: seed 3300 sequence 6, a copy into another language removed, then a note of that language (open)', () => {
+  it.fails.each(['keep', 'delete'] as const)('the 4 steps (onDelete: %s): the ja message posted for the copy taken over by the new note', { timeout: 120_000 }, async (onDelete) => {
+    const r = await runSequence(seed3300CopyRemoved, onDelete, parseThreads);
+    expect(r.problems, `after step ${r.steps}`).toEqual([]);
+  });
+});
