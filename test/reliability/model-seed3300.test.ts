@@ -201,3 +201,28 @@ describe.concurrent('model: seed 3300 sequence 6, a copy into another language r
     expect(r.problems, `after step ${r.steps}`).toEqual([]);
   });
 });
+
+/**
+ * Open. The same bench run's fifth sequence, onDelete keep, after step 12 ("all: 2 messages for family:intro; all: the
+ * message for family:intro shows N5 (b/intro), not the newest text of a published note"), shrunk to these 5 (same
+ * failure, `shared` for `intro`; on main 26278973 too); delete passes. `a/intro.md` is posted while `separate` (its own c1 in `all`); back in
+ * `group` it is drafted under the key `shared` (keep: c1 stays, showing it), then `_posts/ja/intro.md` joins `shared`:
+ * `all` gets the family posted (c4, showing the Japanese note) beside c1. The model counts c1 as a second message of the
+ * family (a member's own message) showing a draft. README (Translations): "a kept message never comes to show another
+ * note or its translation", which reads as the service's choice (c1 kept as it is, the family posted anew); whether a
+ * member's own kept message then counts as the family's in that chat is the model's rule to settle. Not changed here.
+ */
+const seed3300DraftedOwnKept: Op[] = [
+  { op: 'restart', offline: [], mode: 'separate' },
+  write('a/intro.md'),
+  { op: 'restart', offline: [], mode: 'group' },
+  write('a/intro.md', { draft: true, key: 'shared' }),
+  write('_posts/ja/intro.md', { key: 'shared' }),
+];
+
+describe.concurrent('model: seed 3300 sequence 5, a note posted while separate, drafted under a key once grouped, then a translation (open)', () => {
+  it.fails('the 5 steps (onDelete: keep): the kept own message counted as a second message of the family', { timeout: 120_000 }, async () => {
+    const r = await runSequence(seed3300DraftedOwnKept, 'keep', parseThreads);
+    expect(r.problems, `after step ${r.steps}`).toEqual([]);
+  });
+});
