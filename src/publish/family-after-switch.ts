@@ -62,6 +62,16 @@ function messagesShowing(store: Store, row: NoteRow, prev: NoteRow | undefined):
 }
 
 /**
+ * The chats (targetKey) where a family message shows `row` (sent, or its post queued): the note's message there while
+ * `separate`, which its edits follow (followFamilyMessages). A chat the note goes to only now already shows it there, so
+ * it gets no post of the note's own (BENCH_MODEL_SEED=3301: a note announced under `group`, moved out of `en` and back
+ * while `separate`, was posted in `en` beside its family's message, edited to show it).
+ */
+export function chatsShowingInFamily(store: Store, row: NoteRow, prev: NoteRow | undefined): Set<string> {
+  return new Set(messagesShowing(store, row, prev).map((m) => targetKey(m.target)));
+}
+
+/**
  * Edits (or refreshes, when still queued) the family messages that show `row`, keeping their other
  * languages' links; returns how many deliveries it queued or changed.
  */

@@ -57,12 +57,15 @@ function chooseMember<M extends MemberRow>(candidates: readonly M[], prefs: Memb
 }
 
 /**
- * Of the members a language matches (`pt` and `pt-BR` for `pt-BR`), the one written in it exactly,
- * else the original among them: never the first by path.
+ * Of the members a language matches (`pt` and `pt-BR` for `pt-BR`), the original among those written in it exactly,
+ * else among them all: never the first by path. Two notes of one language under one key (left so by `separate`) are
+ * both exact: the chat keeps the one its message shows (BENCH_MODEL_SEED=3300, its second sequence: a `lang: [en]`
+ * chat's family message switched to the other English note, which had a message of its own there).
  */
 function bestMatch<M extends MemberRow>(matching: readonly M[], lang: string, shown: MemberPrefs['shown']): M | undefined {
   const tag = toLocaleTag(lang).toLowerCase();
-  return matching.find((c) => c.info.lang.toLowerCase() === lang.toLowerCase() || c.info.locale.toLowerCase() === tag) ?? originalFor(matching, shown);
+  const exact = matching.filter((c) => c.info.lang.toLowerCase() === lang.toLowerCase() || c.info.locale.toLowerCase() === tag);
+  return originalFor(exact.length ? exact : matching, shown);
 }
 
 /** What choosing a chat's member reads of a note: its id and facts (a note not recorded yet has no more). */

@@ -20,6 +20,7 @@ import { copyFamilyPayload } from './family-outbox.js';
 import { familyRevision } from './family-payload.js';
 import { sameContent } from './shown-content.js';
 import { deleteShownBeside } from './older-messages.js';
+import { chatsShowingInFamily } from './family-after-switch.js';
 
 /** What a change queued itself, and the new posts it wants (queued by the caller, alone or in a digest). */
 export interface NoteChange {
@@ -199,15 +200,17 @@ function followControls(store: Store, config: Config, platforms: ReadonlySet<str
   }
 }
 
-/** Chats the note goes to now and did not before, and that have no message of it: they get a post. */
+/** Chats the note goes to now and did not before, and that have no message of it nor a family message showing it: they get a post. */
 function postsToNewChats(store: Store, config: Config, platforms: ReadonlySet<string>, row: NoteRow, prev: NoteRow | undefined, had: Map<string, Target>, takenByCopies: ReadonlySet<string>): { target: Target; post: NewPost }[] {
   const subscriptions = store.subscriptions();
   // A chat `prev` was held in as a copy (family-copies.ts heldIn), or whose message a copy took (handOverInBatch), did not have it: its edit is posted there (e25b).
   const before = new Set(prev ? routeTargets(prev.info, config.routes, subscriptions, platforms).filter((t) => !heldIn(store, prev, t, NOTE_MESSAGES)).map(targetKey).filter((k) => !takenByCopies.has(k)) : []);
   const posts: { target: Target; post: NewPost }[] = [];
+  let inFamily: Set<string> | undefined; // read once a chat is new: it costs a read of the note's families' messages
   for (const target of routeTargets(row.info, config.routes, subscriptions, platforms)) {
     const key = targetKey(target);
     if (before.has(key) || had.has(key) || store.postOf(row.id, target)) continue;
+    if ((inFamily ??= chatsShowingInFamily(store, row, prev)).has(key)) continue; // its family's message (from `group`) shows it there
     posts.push({ target, post: newPost(row) });
   }
   return posts;

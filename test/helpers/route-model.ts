@@ -479,6 +479,12 @@ export class World {
    * its own text changed first, it is a note of its own; removed, it leaves no record.
    */
   readonly copies = new Map<string, string>();
+  /**
+   * `<chat> <title>`: a version of a note removed while `separate` with a copy holding exactly its content, in a chat the
+   * copy does not go to. README (Moves, a copy and a delete): "with `separate` the removal is a delete, except in a chat
+   * the copy goes to": there its message is a removed note's (kept by `keep`), never the copy's to edit (BENCH_MODEL_SEED=3304).
+   */
+  readonly removedBesideCopy = new Set<string>();
 
   /** The published original whose chats `file`, a copy not yet decided holding exactly its content, is held in (README: 'copy held'). */
   heldCopyOf(file: string): { file: string; lang: string } | undefined {
@@ -501,6 +507,7 @@ export class World {
     const copy = [...this.copies].find(([c, from]) => from === file && this.files.get(c)?.text === st.text)?.[0];
     for (const [c, from] of [...this.copies]) if (from === file) this.copies.delete(c);
     if (copy === undefined) return;
+    if (this.mode === 'separate') for (const c of CHATS) if (!passes(c, { file: copy, lang: langOf(copy) })) for (const v of st.versions) this.removedBesideCopy.add(`${c.name} ${v.title}`);
     this.touch(copy);
     this.copyDecided(file, copy, st.versions);
   }
@@ -922,6 +929,7 @@ function missedEdits(world: World, svc: InProcessService): string[] {
       if ([...world.files.values()].some((f) => f.title === title && !f.draft)) continue;
       // The message of a note drafted since, posted for it (a copy's, showing its original's title), is kept as it was (keep).
       if ([...world.files].some(([f, st]) => noteIdOf(f) === m.noteId && st.draft)) continue;
+      if (world.removedBesideCopy.has(`${c.name} ${title}`)) continue; // a removed note's message, not the copy's
       for (const [file, st] of world.files) {
         const i = st.versions.findIndex((v) => v.title === title);
         if (i < 0 || st.draft || st.title === title || world.restored.has(title) || st.versions.slice(i).some((v) => v.draft)) continue;
