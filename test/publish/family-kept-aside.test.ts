@@ -1,5 +1,5 @@
 /**
- * Review rv-34d of s34-rc (rv33-c R2, issue 25): the kept messages set aside for Coffee when a new note (Cocoa) takes
+ * The kept messages set aside (review rv-34d of s34-rc's rv33-c R2, issue 25) for Coffee when a new note (Cocoa) takes
  * its old key, in orders of events family-kept-message.test.ts does not try. Same sandbox as that file.
  */
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';

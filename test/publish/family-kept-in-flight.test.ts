@@ -1,5 +1,7 @@
 /**
- * Review rv-34d of s34-rc (rv33-c R1/R2, issue 25): orders of events family-kept-message.test.ts does not try.
+ * A post in flight when its note moved into another family (issue 25; review rv-34d R1-R3), in orders of events
+ * family-kept-message.test.ts does not try: its send timed out (the row back to pending), a second move, an edit,
+ * while its answer is held. The post is the kept message to be: never called off, followed once answered.
  * Same sandbox: chats `en`, `ja` (filtered to their language) and `all`, translations: group.
  */
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -38,7 +40,7 @@ function announcedOnce(s: InProcessService, t: TestContext): void {
   }
 }
 
-describe.concurrent('review rv-34d: kept messages (s34-rc)', () => {
+describe.concurrent('a kept message whose post is in flight (rv-34d)', () => {
   // R1 claims "answer not yet recorded": a graceful stop (not a kill -9) while Coffee's post's answer is held leaves
   // its row pending (an unanswered send), not `sending`; Coffee moved into Tea's family while down, then back.
   it.for(['keep', 'delete'] as const)('Coffee\'s post unanswered at a stop, moved into Tea\'s family while down, then back: announced once (onDelete: %s)', { timeout: 120_000 }, async (onDelete, t: TestContext) => {
@@ -90,13 +92,11 @@ describe.concurrent('review rv-34d: kept messages (s34-rc)', () => {
     renameSync(at('posts/en/coffee.md'), at('posts/ja/tea.md'));
     await s.batched(['posts/en/coffee.md', 'posts/ja/tea.md']);
     await s.waitFor(() => s.openDeliveries() === 0, 30_000, 'every delivery done');
-    if (process.env.RV_DEBUG) console.log('AFTER MOVE', onDelete, JSON.stringify(s.events.map((e) => [e.event, e.target, e.noteId, e.family, e.messageId])), JSON.stringify(s.app!.store.sql('SELECT id, note_id, kind, status, chat, attempts, last_error FROM outbox').all()));
     for (const chat of ['en', 'all']) t.expect.soft(titles(s, chat), `${chat} after the move`).toEqual(['Coffee', 'Tea']);
     s.beginStep();
     renameSync(at('posts/ja/tea.md'), at('posts/en/coffee.md'));
     await s.settle(['posts/ja/tea.md', 'posts/en/coffee.md']);
     await s.waitFor(() => s.openDeliveries() === 0, 30_000, 'every delivery done');
-    if (process.env.RV_DEBUG) console.log('AFTER BACK', onDelete, JSON.stringify(s.events.map((e) => [e.event, e.target, e.noteId, e.family, e.messageId])));
     announcedOnce(s, t);
   });
 
@@ -129,7 +129,6 @@ describe.concurrent('review rv-34d: kept messages (s34-rc)', () => {
     await s.batched(['posts/ja/tea.md', 'posts/ja/milk.md']);
     faults.answerHeld = false;
     await s.waitFor(() => s.openDeliveries() === 0, 20_000, 'every delivery done');
-    if (process.env.RV_DEBUG) console.log('MILK', onDelete, answer, JSON.stringify(s.events.map((e) => [e.event, e.target, e.noteId, e.family, e.messageId])));
     for (const chat of ['all']) {
       t.expect.soft(new Set(s.sent(chat, 'post').filter((e) => e.text.includes('Coffee')).map((e) => e.messageId)).size, `${chat}: Coffee announced once (messages posted for it)`).toBe(1);
       t.expect.soft(s.live(chat).filter((m) => m.text.includes('Coffee')).length, `${chat}: Coffee in one message`).toBe(1);
