@@ -14,6 +14,7 @@ import { targetKey } from '../store/types.js';
 import { FAMILY_PREFIX, liveMembers, type FamilyTarget } from './family.js';
 import { sameLanguage } from '../notes/lang.js';
 import { addMetaKeys, metaKeys } from './meta-keys.js';
+import { postInFlightMember } from '../store/under-way.js';
 
 /** Family keys announced while `separate` (their members' own messages), for group to adopt. */
 const POSTED_SEPARATELY = 'families.postedSeparately';
@@ -95,6 +96,13 @@ export function adoptMemberMessages(store: Store, familyId: string, members: rea
 function keptMessageOf(store: Store, member: string, target: Target, familyId: string): string | undefined {
   return store.upkeep.familiesShowing(member).find((id) => {
     if (id === familyId || liveMembers(store.familyNotes(id.slice(FAMILY_PREFIX.length))).length) return false;
+    // Its post in flight is the message to be, taken along and recorded under the family it is in when answered
+    // (post-record.ts; review rv-34d R2: posted anew beside it, the chat showed the note twice).
+    const inFlight = postInFlightMember(store.sql, id, target);
+    if (inFlight !== undefined) {
+      const edit = store.openDelivery(id, target, ['edit']); // queued behind the answer (family-kept.ts): it moves along
+      return (edit?.payload.type === 'summary' ? edit.payload.member : inFlight) === member && !store.openDelivery(id, target, ['delete']);
+    }
     const post = store.postOf(id, target);
     if (!post || post.viaDigest || store.openDelivery(id, target, ['post', 'edit', 'delete'])) return false;
     return store.upkeep.lastSentPayload(id, target)?.member === member;

@@ -17,7 +17,7 @@ import { familyPostId, familyTargets, liveMembers } from './family.js';
 import { addMetaKeys, metaKeys } from './meta-keys.js';
 import { postControlsOf } from './route.js';
 import { sameContent } from './shown-content.js';
-import { deleteUnderWay, postInFlightMember } from '../store/under-way.js';
+import { deleteUnderWay, postInFlightMember, postInFlightPayload } from '../store/under-way.js';
 
 /** Keys of families left with no member whose messages stay for the note that moved out (family-follow.ts). */
 const KEPT_FOR_MOVED = 'families.keptForMoved';
@@ -85,10 +85,21 @@ export function setKeptMessagesAside(store: Store): { from: string; aside: strin
   return set;
 }
 
-/** The member a kept message shows: its waiting edit's, else what was last sent. */
+/** The member a kept message shows: its waiting edit's, else what was last sent, else its post's in flight. */
 function keptMember(store: Store, familyId: string, target: Target): string | undefined {
   const open = store.openDelivery(familyId, target, ['edit']);
-  return open?.payload.type === 'summary' ? open.payload.member : store.upkeep.lastSentPayload(familyId, target)?.member;
+  if (open?.payload.type === 'summary') return open.payload.member;
+  return store.upkeep.lastSentPayload(familyId, target)?.member ?? postInFlightMember(store.sql, familyId, target);
+}
+
+/**
+ * The chats of a kept family's messages: sent (no digest line), or its post in flight, a message to be (review rv-34d
+ * R3: an edit of the moved note while the answer was held was never queued, the message stale for good).
+ */
+function keptTargets(store: Store, familyId: string): Target[] {
+  const sent = store.postsOf(familyId).filter((p) => !p.viaDigest).map((p) => p.target);
+  const inFlight = store.openPostTargets(familyId).filter((t) => postInFlightMember(store.sql, familyId, t) !== undefined);
+  return [...sent, ...inFlight.filter((t) => !sent.some((s) => targetKey(s) === targetKey(t)))];
 }
 
 /**
@@ -105,7 +116,7 @@ export function familiesKeptFor(store: Store, changedKeys: readonly string[]): s
   if (still.length !== keys.length) store.setMeta(KEPT_FOR_MOVED, JSON.stringify(still));
   const changed = new Set(changedKeys);
   const keyOf = (id: string | undefined) => (id === undefined ? undefined : store.getNote(id)?.info.translationKey);
-  return still.filter((k) => store.postsOf(familyPostId(k)).some((p) => changed.has(keyOf(keptMember(store, familyPostId(k), p.target)) ?? '')));
+  return still.filter((k) => keptTargets(store, familyPostId(k)).some((t) => changed.has(keyOf(keptMember(store, familyPostId(k), t)) ?? '')));
 }
 
 /**
@@ -176,7 +187,8 @@ export function followKeptMessage(store: Store, config: Config, platforms: Reado
   const { key, target, revision } = at;
   const familyId = familyPostId(key);
   const post = store.postOf(familyId, target);
-  if (!post || post.viaDigest || deleteUnderWay(store.sql, familyId, target) || !metaKeys(store, KEPT_FOR_MOVED).includes(key)) return false;
+  const inFlight = post ? undefined : postInFlightPayload(store.sql, familyId, target); // the message to be: followed behind its answer (the chat's queue)
+  if ((!post && !inFlight) || post?.viaDigest || deleteUnderWay(store.sql, familyId, target) || !metaKeys(store, KEPT_FOR_MOVED).includes(key)) return false;
   const memberId = keptMember(store, familyId, target);
   const member = memberId === undefined ? undefined : store.getNote(memberId);
   if (!member || !liveMembers([member]).length) return false;
@@ -189,6 +201,6 @@ export function followKeptMessage(store: Store, config: Config, platforms: Reado
   if (!payload) return true;
   const pendingEdit = store.openDelivery(familyId, target, ['edit']);
   if (pendingEdit) store.replacePayload(pendingEdit.id, revision + member.revision, payload);
-  else if (!sameContent(store.upkeep.lastSentPayload(familyId, target), payload)) store.enqueue({ noteId: familyId, revision: revision + member.revision, target, kind: 'edit', payload });
+  else if (!sameContent(store.upkeep.lastSentPayload(familyId, target) ?? inFlight, payload)) store.enqueue({ noteId: familyId, revision: revision + member.revision, target, kind: 'edit', payload });
   return true;
 }

@@ -302,7 +302,11 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
   for (const [key, target] of existing) {
     if (wanted.has(key) || (!platforms.has(target.platform) && wantedIfConfigured.has(key))) continue;
     const pendingPost = store.openDelivery(familyId, target, ['post']);
-    if (!members.length && keptPostInFlight(store, f.key, target)) continue; // kept for its moved note once answered (family-kept.ts)
+    if (!members.length && keptPostInFlight(store, f.key, target)) {
+      // Kept for its moved note: followed behind its answer (family-kept.ts; review rv-34d R3).
+      if (followKeptMessage(store, config, platforms, { key: f.key, target, revision })) enqueued++;
+      continue;
+    }
     // Its message, if its send reached the chat, goes as a sent one would: the note it shows went, under `onDelete: delete`.
     const removed = config.publish.onDelete === 'delete' && !f.controls && !members.some((m) => pendingPost?.payload.type === 'summary' && m.id === pendingPost.payload.member);
     if (pendingPost) {

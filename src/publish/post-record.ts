@@ -5,7 +5,7 @@
  */
 import type { Store } from '../store/store.js';
 import type { OutboxRow, Target } from '../store/types.js';
-import { recordedUnder } from '../store/recorded-messages.js';
+import { recordedFor, recordedUnder } from '../store/recorded-messages.js';
 import { recordSentDigest, type DigestStore } from './digest-lines.js';
 import { heldPostAnswered } from './caught-sends.js';
 
@@ -14,7 +14,8 @@ export type PostRecordStore = Pick<Store, 'transaction' | 'markDone' | 'getMeta'
 /** `unpinPrevious`: whether a pin in that chat unpins the announcement pinned there before (a route's). */
 export function recordSentPost(store: PostRecordStore, sent: Extract<OutboxRow, { kind: 'post' | 'digest' }>, messageId: string, crosspost: boolean, unpinPrevious?: (target: Target) => boolean): void {
   store.transaction(() => {
-    const row = { ...sent, target: recordedUnder(store.sql, sent) }; // the chat's name now
+    const target = recordedUnder(store.sql, sent); // the chat's name now
+    const row = sent.kind === 'post' ? { ...sent, noteId: recordedFor(store.sql, sent), target } : { ...sent, target }; // and the note's
     store.markDone(row.id, messageId);
     heldPostAnswered(store, sent);
     if (crosspost) store.enqueue({ noteId: row.noteId, revision: row.revision, target: row.target, kind: 'crosspost', payload: { type: 'crosspost', messageId } });

@@ -25,3 +25,13 @@ export function recordedUnder(sql: Prepare, row: { id: number; target: Target })
   const now = sql('SELECT platform, chat, thread FROM outbox WHERE id = ?').get(row.id) as Target | undefined;
   return now && now.platform === row.target.platform ? { platform: row.target.platform, chat: now.chat, thread: now.thread } : row.target;
 }
+
+/**
+ * The note a delivery's message is recorded for: its outbox row's now. A kept post in flight may be taken by the
+ * moved note's new family while its answer is awaited (publish/family-adopt.ts, review rv-34d R2): recorded under
+ * the family read before the send, the chat kept two messages of the note.
+ */
+export function recordedFor(sql: Prepare, row: { id: number; noteId: string }): string {
+  const now = sql('SELECT note_id FROM outbox WHERE id = ?').get(row.id) as { note_id: string | null } | undefined;
+  return now?.note_id ?? row.noteId;
+}

@@ -16,17 +16,27 @@ type Sql = (text: string) => Statement;
 /** One note's rows in one chat (its four parameters: note, platform, chat, thread). */
 const SAME = 'note_id = ? AND platform = ? AND chat = ? AND thread = ?';
 
-/** Whether a post of `noteId` to the chat is being sent: its message, if it goes through, is not recorded yet. */
+/**
+ * A post whose send may have reached the chat, its answer not recorded: being sent, or waiting to be sent again after a
+ * send that went unanswered (a timeout: review rv-34d R1). Its message, if it went through, is the message to be.
+ */
+const POST_IN_FLIGHT = "kind = 'post' AND (status = 'sending' OR (status = 'pending' AND unanswered_sends > 0))";
+
+/** Whether a post of `noteId` to the chat is in flight (POST_IN_FLIGHT): its message, if it goes through, is not recorded yet. */
 export function postInFlight(sql: Sql, noteId: string, target: Target): boolean {
-  return sql(`SELECT 1 FROM outbox WHERE note_id = ? AND platform = ? AND chat = ? AND thread = ? AND kind = 'post' AND status = 'sending'`)
-    .get(noteId, target.platform, target.chat, target.thread) !== undefined;
+  return sql(`SELECT 1 FROM outbox WHERE ${SAME} AND ${POST_IN_FLIGHT}`).get(noteId, target.platform, target.chat, target.thread) !== undefined;
 }
 
-/** The member the post of `noteId` being sent to the chat shows (undefined: none in flight, or no summary's). */
-export function postInFlightMember(sql: Sql, noteId: string, target: Target): string | undefined {
-  const r = sql(`SELECT payload FROM outbox WHERE ${SAME} AND kind = 'post' AND status = 'sending' ORDER BY id DESC LIMIT 1`)
+/** What the post of `noteId` in flight to the chat shows (undefined: none in flight, or no summary's). */
+export function postInFlightPayload(sql: Sql, noteId: string, target: Target): SummaryPayload | undefined {
+  const r = sql(`SELECT payload FROM outbox WHERE ${SAME} AND ${POST_IN_FLIGHT} ORDER BY id DESC LIMIT 1`)
     .get(noteId, target.platform, target.chat, target.thread) as { payload: string } | undefined;
-  return r ? readSummaryPayload(r.payload)?.member : undefined;
+  return r ? readSummaryPayload(r.payload) : undefined;
+}
+
+/** The member the post of `noteId` in flight to the chat shows (undefined: none in flight, or no summary's). */
+export function postInFlightMember(sql: Sql, noteId: string, target: Target): string | undefined {
+  return postInFlightPayload(sql, noteId, target)?.member;
 }
 
 /**
