@@ -188,3 +188,13 @@ export function deleteLeftMessage(sql: Sql, noteId: string, target: Target): boo
   return r.del === 'failed' && (r.postId ?? 0) < (r.delId ?? 0);
 }
 
+/**
+ * Whether a post or edit of `noteId`'s message in the chat is being sent after its newest delete: an edit back to the
+ * message that stayed, in flight. A change meanwhile is an ordinary edit behind it (review rv34-a R1: in `group` it was
+ * marked and said as a second return); should that edit find the message gone, it is posted (postAfterAll) before it.
+ */
+export function shownAgainInFlight(sql: Sql, noteId: string, target: Target): boolean {
+  return sql(`SELECT 1 FROM outbox WHERE ${SAME} AND kind IN ('post', 'edit') AND status = 'sending'
+              AND id > (SELECT coalesce(max(id), 0) FROM outbox WHERE ${SAME} AND kind = 'delete')`)
+    .get(noteId, target.platform, target.chat, target.thread, noteId, target.platform, target.chat, target.thread) !== undefined;
+}
