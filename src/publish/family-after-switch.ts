@@ -16,6 +16,7 @@ import { postControlsOf } from './route.js';
 import { addMetaKeys, metaKeys } from './meta-keys.js';
 import { shownMember } from './family-follow.js';
 import { sameContent } from './shown-content.js';
+import { editOfLeftMessage, queueEdit } from './undone-delete.js';
 
 /** Families whose messages a retraction left as they were while `separate`: group brings them up to date. */
 const LEFT_AS_IS = 'families.leftAsIs';
@@ -89,7 +90,7 @@ export function followFamilyMessages(store: Store, log: Logger, row: NoteRow, ac
     log.warn({ note: row.id, family: shown[0]!.familyId, chats: shown.length }, 'note removed, but it was announced in a translation family (publish.translations was group): its family message is left as it is; switch back to group to have it follow');
     return alone;
   }
-  const edited = editShown(store, row, shown);
+  const edited = editShown(store, log, row, shown);
   log.info({ note: row.id, family: shown[0]!.familyId, chats: edited }, 'note announced in its translation family (publish.translations was group): the edit goes to that message');
   return alone + edited;
 }
@@ -99,16 +100,18 @@ export function followFamilyMessages(store: Store, log: Logger, row: NoteRow, ac
  * message that shows that text already is left alone (the model's `MODEL_SEED=9001` cases: a member removed and
  * restored unchanged while `separate` had its family's message edited to the text it showed; no chat gets such an edit).
  */
-function editShown(store: Store, row: NoteRow, shown: readonly FamilyMessage[]): number {
+function editShown(store: Store, log: Logger, row: NoteRow, shown: readonly FamilyMessage[]): number {
   let n = 0;
   for (const { familyId, target, payload, revision } of shown) {
     // One past the message's last revision: a later switch back to `group` still sends newer content.
     const rev = Math.max(row.revision, revision + 1);
     const open = store.openDelivery(familyId, target, ['post']) ?? store.openDelivery(familyId, target, ['edit']);
     const edit: SummaryPayload = { ...payload, summary: row.summary!, silent: undefined, pin: undefined, digestAt: undefined };
+    // A message a refused delete left (the family's last member went while `group`) is edited and said by the one rule.
+    const left = open ? edit : editOfLeftMessage(store.sql, familyId, target, edit);
     if (open?.payload.type === 'summary') store.replacePayload(open.id, rev, { ...open.payload, summary: row.summary! });
-    else if (sameContent(store.upkeep.lastSentPayload(familyId, target), edit)) continue;
-    else store.enqueue({ noteId: familyId, revision: rev, target, kind: 'edit', payload: edit });
+    else if (!left.insteadOfPost && sameContent(store.upkeep.lastSentPayload(familyId, target), edit)) continue;
+    else queueEdit(store, log, { noteId: familyId, target, revision: rev, payload: left });
     n++;
   }
   return n;
@@ -125,7 +128,7 @@ export function returnToFamilyMessages(store: Store, log: Logger, row: NoteRow, 
   const shown = messagesShowing(store, row, prev);
   if (!shown.length) return { enqueued: 0, covered: new Set() };
   log.info({ note: row.id, family: shown[0]!.familyId, chats: shown.length }, 'note back while publish.translations is separate: its translation family\'s message, left showing it, is edited instead of posting it again');
-  return { enqueued: editShown(store, row, shown), covered: new Set(shown.map((m) => targetKey(m.target))) };
+  return { enqueued: editShown(store, log, row, shown), covered: new Set(shown.map((m) => targetKey(m.target))) };
 }
 
 /** A note as a batch decided it, as families see it (family-outbox.ts FamilyChange). */

@@ -22,13 +22,15 @@ export interface BackToLeft {
 
 /**
  * `back` edits the message that stayed to show the note's post (`post`), or to list the lines given back (`lines`: a
- * digest message). Said once an edit: a line that names the edit already (a note saved again before its edit went, or
- * judged so when the delete failed: undone-delete.ts) is left as it is, and nothing is logged again.
+ * digest message). The line says it once an edit: a line that names the edit already (a note saved again before its
+ * edit went, or judged so when the delete failed: undone-delete.ts) is left as it is, and a post is not logged again;
+ * lines given back are logged each time, since the log names the notes.
  */
 export function sayBackToLeftMessage(sql: Store['sql'], log: Logger | undefined, back: BackToLeft, how: 'post' | 'lines'): void {
   const named = how === 'post' ? shadowEditSaid(back.edit) : linesGivenEditSaid(back.edit);
   const said = how === 'post' ? `; its note came back afterwards: ${named}` : `; its note came back afterwards: its line goes back to it (${named})`;
-  if (!sayOnFailedDelete(sql, back.left.deleteId, said, named)) return;
+  // The line names the edit once; the log names notes: every note given back is logged (review rv34-a R4).
+  if (!sayOnFailedDelete(sql, back.left.deleteId, said, named) && how === 'post') return;
   const ctx = { notes: back.notes, target: targetKey(back.target), message: back.left.messageId, deleteDelivery: back.left.deleteId };
   const own = !back.left.noteId.startsWith(DIGEST_PREFIX);
   if (how === 'lines') log?.warn({ ...ctx, edit: back.edit }, 'notes back: the digest message whose delete was refused still lists them: their lines go back to it, edited to list them, instead of a digest showing them twice');

@@ -9,7 +9,7 @@ import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import type { DigestPayload, OutboxRow, SummaryPayload, Target } from '../store/types.js';
 import { DIGEST_PREFIX } from './digest-lines.js';
-import { deleteLeftMessage, linesGivenEditSaid, shadowEditSaid } from '../store/under-way.js';
+import { deleteLeftMessage, linesGivenEditSaid, shadowEditSaid, shownAgainInFlight } from '../store/under-way.js';
 import { digestsStillListingLineShown, queuedBehind, recordLeftMessage } from '../store/left-messages.js';
 import { giveBack, type GivenBack, type LinesBackStore } from './left-message-back.js';
 import { sayEditOfLeftMessage } from './left-message-said.js';
@@ -65,10 +65,12 @@ export function sayShadowRejudged(log: Logger, logCtx: object, s: ShadowJudged |
  * The payload of an edit of `noteId`'s message in the chat (a note's, or a family's in `group`): marked `insteadOfPost`
  * when that message is one a delete left (store/under-way.ts deleteLeftMessage). Should it be gone by now (deleted in
  * the chat, or by our delete that was answered too late), the note is posted (outcomes.ts recordGone); and it is never
- * skipped as changing nothing, since only the platform knows whether it is there. One choice for both translations modes.
+ * skipped as changing nothing, since only the platform knows whether it is there. One choice for both translations modes;
+ * not while an edit back is in flight (store/under-way.ts shownAgainInFlight).
  */
 export function editOfLeftMessage(sql: Store['sql'], noteId: string, target: Target, payload: SummaryPayload): SummaryPayload {
-  return deleteLeftMessage(sql, noteId, target) ? { ...payload, insteadOfPost: true } : payload;
+  // One rule for both modes: an edit while the edit back is in flight goes behind it, an ordinary edit (as `separate`'s).
+  return deleteLeftMessage(sql, noteId, target) && !shownAgainInFlight(sql, noteId, target) ? { ...payload, insteadOfPost: true } : payload;
 }
 
 /**

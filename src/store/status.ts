@@ -2,6 +2,7 @@
 import type { Prepare } from './db.js';
 import { TELEGRAM_NAME_KEY } from './chat-names.js';
 import type { OutboxRecord } from './records.js';
+import { withLeftMessageAdvice } from './left-message-advice.js';
 import type { Target } from './types.js';
 
 export interface StatusCounts {
@@ -46,7 +47,7 @@ export function readStatus(sql: Prepare): StatusCounts {
     noteId: r.note_id,
     target: { platform: r.platform as Target['platform'], chat: r.chat, thread: r.thread },
     kind: r.kind,
-    error: r.last_error,
+    error: r.kind === 'delete' && r.last_error !== null ? withLeftMessageAdvice(sql, r.last_error) : r.last_error,
     attempts: r.attempts,
   }));
   return { notes, families, subscriptions, outbox, paused, failures };

@@ -66,7 +66,12 @@ export function deleteToCallOff(sql: Sql, noteId: string, target: Target): { id:
  * a note back to it), and once that edit found the message gone (`postAfterAll`). The message is the note's live one
  * then: finishing the failed delete by hand would delete it (tester 38 F2).
  */
-export const shadowEditSaid = (id: number) => `delivery #${id} edits the message that stayed instead of posting it again (the note's message now: do not delete it by hand)`;
+export const shadowEditSaid = (id: number) => `delivery #${id} edits the message that stayed instead of posting it again`;
+/**
+ * The advice after `shadowEditSaid` in `status`, true only while the note stays: rendered there from the current state
+ * (store/left-message-advice.ts), never stored (review rv34-a R2, R3). Lines written by df2dd25a stored it: readers drop it.
+ */
+export const BY_HAND_ADVICE = " (the note's message now: do not delete it by hand)";
 const postedAfterAllSaid = (id: number) => `delivery #${id} was to edit the message that stayed, found it gone after all, and posts the note`;
 
 /**
@@ -164,8 +169,9 @@ function withLaterGiveBacks(sql: Sql, row: { id: number; noteId: string; target:
  * `now` instead: what became of that edit. One home for every way such an edit ends other than done (review rv32-b R2).
  */
 function sayOfShadowEdit(sql: Sql, id: number, target: Target, said: string, now: string): void {
-  sql(`UPDATE outbox SET last_error = replace(last_error, ?, ?) WHERE platform = ? AND chat = ? AND thread = ? AND kind = 'delete' AND status = 'failed' AND id < ?`)
-    .run(said, now, target.platform, target.chat, target.thread, id);
+  // A line df2dd25a wrote stored the advice after `said`: it goes with it.
+  sql(`UPDATE outbox SET last_error = replace(replace(last_error, ? || ?, ?), ?, ?) WHERE platform = ? AND chat = ? AND thread = ? AND kind = 'delete' AND status = 'failed' AND id < ?`)
+    .run(said, BY_HAND_ADVICE, now, said, now, target.platform, target.chat, target.thread, id);
 }
 
 /**
@@ -192,3 +198,13 @@ export function deleteLeftMessage(sql: Sql, noteId: string, target: Target): boo
   return r.del === 'failed' && (r.postId ?? 0) < (r.delId ?? 0);
 }
 
+/**
+ * Whether a post or edit of `noteId`'s message in the chat is being sent after its newest delete: an edit back to the
+ * message that stayed, in flight. A change meanwhile is an ordinary edit behind it (review rv34-a R1: in `group` it was
+ * marked and said as a second return); should that edit find the message gone, it is posted (postAfterAll) before it.
+ */
+export function shownAgainInFlight(sql: Sql, noteId: string, target: Target): boolean {
+  return sql(`SELECT 1 FROM outbox WHERE ${SAME} AND kind IN ('post', 'edit') AND status = 'sending'
+              AND id > (SELECT coalesce(max(id), 0) FROM outbox WHERE ${SAME} AND kind = 'delete')`)
+    .get(noteId, target.platform, target.chat, target.thread, noteId, target.platform, target.chat, target.thread) !== undefined;
+}
