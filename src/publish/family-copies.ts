@@ -189,15 +189,45 @@ export function handOverToHeldCopies(store: Store, scheme: MessageScheme, prev: 
  * family's to the edit: a message the copy held showed another note.
  */
 export function handOverFamilyMessages(store: Store, prev: NoteRow, goesTo: (copy: NoteRow, target: Target) => boolean, batch: HeldCopyBatch): HeldCopyTaken[] {
-  const families = new Set([familyPostId(prev.info.translationKey), ...store.upkeep.familiesShowing(prev.id)]);
-  return [...families].flatMap((familyId) => {
-    const scheme: MessageScheme = {
-      messageOf: (note) => (note.id === prev.id ? familyId : note.id),
-      shownIn: (s, id, target) => (id === familyId ? shownMember(s, id, target) : NOTE_MESSAGES.shownIn(s, id, target)),
-    };
-    // A copy of another family with a message there is shown by it: no second message (a copy keyed as its original is shown by this one).
-    const held = (copy: NoteRow, target: Target) => (FAMILY_MESSAGES.messageOf(copy) === familyId || !messageIn(store, FAMILY_MESSAGES.messageOf(copy), target)) && goesTo(copy, target);
-    return handOverToHeldCopies(store, scheme, prev, held, held, batch);
+  return familiesShowingNote(store, prev).flatMap((familyId) => {
+    const held = (copy: NoteRow, target: Target) => heldBesideFamily(store, familyId, copy, target) && goesTo(copy, target);
+    return handOverToHeldCopies(store, familyScheme(prev, familyId), prev, held, held, batch);
+  });
+}
+
+/** The family messages (posted while `group`) that may show `note`: its family's, and any a message showing it was left in. */
+function familiesShowingNote(store: Store, note: NoteRow): string[] {
+  return [...new Set([familyPostId(note.info.translationKey), ...store.upkeep.familiesShowing(note.id)])];
+}
+
+/** `separate` after `group`: `note`'s message is its family's `familyId` (showing its shown member); any other note's is its own. */
+function familyScheme(note: NoteRow, familyId: string): MessageScheme {
+  return {
+    messageOf: (n) => (n.id === note.id ? familyId : n.id),
+    shownIn: (s, id, target) => (id === familyId ? shownMember(s, id, target) : NOTE_MESSAGES.shownIn(s, id, target)),
+  };
+}
+
+/** A copy of another family with a message in `target` is shown by it: no second message (a copy keyed as its original is shown by `familyId`'s). */
+function heldBesideFamily(store: Store, familyId: string, copy: NoteRow, target: Target): boolean {
+  return FAMILY_MESSAGES.messageOf(copy) === familyId || !messageIn(store, FAMILY_MESSAGES.messageOf(copy), target);
+}
+
+/**
+ * `separate`: `removed`'s family messages (posted while `group`) that show it where a copy of exactly its content was held
+ * (no message of its own there): each is the copy's own message from now on, as under group (README: a copy held by a
+ * message takes it when its original goes). Before (issue 25, s34-sep's open case), `separate` handed over `removed`'s own
+ * messages only: the family's stayed showing the removed note (kept, or left as is under delete) and the copy's later
+ * edits reached no chat it was held in. `payloadIn`: the copy's payload for a chat, undefined where it does not go.
+ */
+export function takeoverFamilyMessages(store: Store, removed: NoteRow, payloadIn: (copy: NoteRow, target: Target) => SummaryPayload | undefined): (CopyTakeover & { target: Target })[] {
+  return familiesShowingNote(store, removed).flatMap((familyId) => {
+    const scheme = familyScheme(removed, familyId);
+    const held = (copy: NoteRow, target: Target) => (heldBesideFamily(store, familyId, copy, target) ? payloadIn(copy, target) : undefined);
+    return store.postsOf(familyId).flatMap(({ target, viaDigest }) => {
+      const taken = viaDigest ? undefined : takeoverByCopy(store, scheme, familyId, removed, target, held);
+      return taken ? [{ ...taken, target }] : [];
+    });
   });
 }
 

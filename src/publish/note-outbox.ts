@@ -15,7 +15,7 @@ import { replaceWaitingPost, type NewPost } from './scheduled-digest.js';
 import { editNotSent } from './edits-not-sent.js';
 import { calledOffIn, callOffSaying, familyShownIn } from './called-off-chats.js';
 import type { Logger } from '../log.js';
-import { FAMILY_MESSAGES, handOverFamilyMessages, handOverToHeldCopies, heldIn, NOTE_MESSAGES, sayCopyHeld, shownByOriginal, takeoverByCopy, type HeldCopyBatch, type MessageScheme } from './family-copies.js';
+import { FAMILY_MESSAGES, handOverFamilyMessages, handOverToHeldCopies, heldIn, NOTE_MESSAGES, sayCopyHeld, shownByOriginal, takeoverByCopy, takeoverFamilyMessages, type HeldCopyBatch, type MessageScheme } from './family-copies.js';
 import { copyFamilyPayload } from './family-outbox.js';
 import { familyRevision } from './family-payload.js';
 import { sameContent } from './shown-content.js';
@@ -82,6 +82,7 @@ export function enqueueNoteChange(store: Store, config: Config, platforms: Reado
       out.enqueued++;
     }
     for (const target of targets.values()) if (!openPosts.some((t) => targetKey(t) === targetKey(target)) && handOverToCopy(store, config, platforms, row, target)) out.enqueued++;
+    out.enqueued += handOverFamilyToCopies(store, config, platforms, row);
     return out;
   }
   if (action.type === 'retract') {
@@ -98,6 +99,7 @@ export function enqueueNoteChange(store: Store, config: Config, platforms: Reado
       else store.enqueue({ noteId: row.id, revision: row.revision, target, kind: 'delete', payload: { type: 'delete' } });
       out.enqueued++;
     }
+    out.enqueued += handOverFamilyToCopies(store, config, platforms, row);
   }
   return out;
 }
@@ -108,13 +110,34 @@ export function enqueueNoteChange(store: Store, config: Config, platforms: Reado
  */
 function handOverToCopy(store: Store, config: Config, platforms: ReadonlySet<string>, row: NoteRow, target: Target): boolean {
   if (config.publish.translations.mode === 'group') return handOverOwnToCopyFamily(store, config, platforms, row, target);
-  const payloadIn = (copy: NoteRow, t: Target): SummaryPayload | undefined =>
-    routeTargets(copy.info, config.routes, store.subscriptions(), platforms).some((c) => targetKey(c) === targetKey(t)) ? { type: 'summary', summary: copy.summary! } : undefined;
-  const taken = takeoverByCopy(store, NOTE_MESSAGES, row.id, row, target, payloadIn);
+  const taken = takeoverByCopy(store, NOTE_MESSAGES, row.id, row, target, copyPayloadIn(store, config, platforms));
   if (taken && !sameContent(store.upkeep.lastSentPayload(taken.familyId, target), taken.payload)) {
     store.enqueue({ noteId: taken.familyId, revision: taken.copy.revision, target, kind: 'edit', payload: taken.payload });
   }
   return taken !== undefined;
+}
+
+/** The payload a copy shows in a chat it goes to (undefined where it does not), under `separate`. */
+function copyPayloadIn(store: Store, config: Config, platforms: ReadonlySet<string>): (copy: NoteRow, t: Target) => SummaryPayload | undefined {
+  const subscriptions = store.subscriptions();
+  return (copy, t) => (routeTargets(copy.info, config.routes, subscriptions, platforms).some((c) => targetKey(c) === targetKey(t)) ? { type: 'summary', summary: copy.summary! } : undefined);
+}
+
+/**
+ * `separate`: a removed note's family messages (posted while `group`) where its copy was held are the copy's now
+ * (family-copies.ts takeoverFamilyMessages), edited only where their text is not the copy's already (a family message
+ * also shows "also in" links: its text alone is compared, as handOverInBatch does). Returns the edits queued.
+ */
+function handOverFamilyToCopies(store: Store, config: Config, platforms: ReadonlySet<string>, row: NoteRow): number {
+  if (config.publish.translations.mode === 'group') return 0;
+  let n = 0;
+  for (const { copy, familyId, payload, target } of takeoverFamilyMessages(store, row, copyPayloadIn(store, config, platforms))) {
+    const last = store.upkeep.lastSentPayload(familyId, target);
+    if (sameContent(last, { ...(last ?? payload), summary: payload.summary })) continue;
+    store.enqueue({ noteId: familyId, revision: copy.revision, target, kind: 'edit', payload });
+    n++;
+  }
+  return n;
 }
 
 /** A note's own message (posted while `separate`) read as showing it, handed to a copy's family message. */

@@ -56,6 +56,13 @@ describe('copies under separate mode (review rv33-b)', () => {
       expect(r.problems, `${onDelete}: after step ${r.steps}`).toEqual([]);
     }
   });
+  /** Issue 25 (s34-sep's open case): a copy made once `separate`, held by the family's message (posted while `group`),
+   * then the original removed: that message is the copy's (as under group), so the copy's save edits it. */
+  const removedOnceSwitched: Op[] = [...copiedOnceSwitched, { op: 'remove', file: 'b/setup.md' }, write('a/setup.md', 'shared')];
+  it.each(['keep', 'delete'] as const)('group then separate, the copy made once switched, the original removed, then the copy saved (onDelete: %s)', { timeout: 120_000 }, async (onDelete) => {
+    const r = await runSequence(removedOnceSwitched, onDelete, parseThreads);
+    expect(r.problems, `after step ${r.steps}`).toEqual([]);
+  });
   /** R4: burst digests on, a copy held where its original is shown: the checker read the original's message as the copy's. */
   it.each(['keep', 'delete'] as const)('R4 digests: a copy held in its original\'s chats (onDelete: %s)', { timeout: 120_000 }, async (onDelete) => {
     const r = await runSequence([write('setup.md', 'shared', true), { op: 'copy', from: 'setup.md', to: 'a/setup.md' }, write('setup.md', 'shared')], onDelete, parseThreads, { digests: true });

@@ -157,7 +157,8 @@ describe.concurrent('model: seed 3304, a copy decided by its original\'s removal
  * family message shows its text, but under `separate` the original's removal does not hand that family message to the
  * copy (note-outbox.ts handOverToCopy takes over the original's own messages only; the family message is left as it is,
  * family-after-switch.ts followFamilyMessages' retract), so the copy's edit reaches no message there. Class: copies
- * across a mode switch (original announced under `group`, removed while `separate`), s34-sep's area: not changed here.
+ * across a mode switch (original announced under `group`, removed while `separate`). Fixed by s34-sw (family-copies.ts
+ * takeoverFamilyMessages: the family message where the copy was held is the copy's on the original's removal).
  */
 const seed3301CopyAfterSwitch: Op[] = [
   write('a/setup-ja.md'),
@@ -167,8 +168,8 @@ const seed3301CopyAfterSwitch: Op[] = [
   write('_posts/ja/intro-ja.md'),
 ];
 
-describe.concurrent('model: seed 3301 step 20, a copy made while separate of a note announced in its family, the original removed (open)', () => {
-  it.fails.each(['keep', 'delete'] as const)('the 5 steps (onDelete: %s): the family message held for the copy never handed to it', { timeout: 120_000 }, async (onDelete) => {
+describe.concurrent('model: seed 3301 step 20, a copy made while separate of a note announced in its family, the original removed', () => {
+  it.each(['keep', 'delete'] as const)('the 5 steps (onDelete: %s): the family message held for the copy is handed to it', { timeout: 120_000 }, async (onDelete) => {
     const r = await runSequence(seed3301CopyAfterSwitch, onDelete, parseThreads);
     expect(r.problems, `after step ${r.steps}`).toEqual([]);
   });
