@@ -70,3 +70,20 @@ describe('a burst digest answered late, its lines changed while the answer was l
     expect(after).toEqual([{ kind: 'delete', status: 'done', titles: undefined }]); // on main: the digest stays listing three removed notes
   });
 });
+
+describe('a scheduled digest answered late (tester 40 F6)', () => {
+  it('every post it lists is recorded with its message: not sent again, not said held', async () => {
+    const fake = lateConsole();
+    const run = heldRun(fake.adapter, { baseDelayMs: 60_000, maxDelayMs: 60_000 });
+    const digestAt = Date.now() - 1000;
+    const summary = (title: string) => ({ title, keyPoints: [[{ text: `About ${title}.` }]], links: [], lang: 'en', locale: 'en', tags: [], readingMinutes: 1 });
+    const ids = ['a', 'b'].map((n) => run.store.enqueue({ noteId: n, revision: 1, target: c1, kind: 'post', payload: { type: 'summary', summary: summary(n), digestAt } }));
+    run.deliverer.start();
+    await until(() => run.events.some((e) => e.row.id === ids[0]), 10_000, 'the digest sent, its answer lost (its resend a minute away)');
+    fake.answerLate({ deliveryId: ids[0]!, revision: 1, target: c1, message: fake.carried[0]!, messageId: 'm1' });
+    await until(() => run.deliverer.idle, 10_000, 'the late answer recorded');
+    const rows = ids.map((id) => run.store.db.prepare('SELECT status, message_id AS messageId, held FROM outbox WHERE id = ?').get(id));
+    expect(rows).toEqual([{ status: 'done', messageId: 'm1', held: 0 }, { status: 'done', messageId: 'm1', held: 0 }]); // on main: neither recorded, sent again
+    expect(fake.carried).toHaveLength(1);
+  });
+});
