@@ -9,6 +9,8 @@
  *   is kept (edits may have gone to it) and the late one is deleted (a `duplicate` delivery, deleteDuplicate below).
  * - a send of the post under way now: judged once it settles (`settled`), when one of the two above holds.
  * - a post called off meanwhile (its note drafted, deleted, no longer wanted): said; the message stays, as one sent is.
+ *   A burst's digest called off (every note it listed went): its message is deleted (tester 40 F5). A scheduled
+ *   digest's late message is recorded as every post it lists, as its send records them (tester 40 F6).
  * Nothing is recorded once the deliverer stopped (the store may be closing): the log says so.
  */
 import type { Logger } from '../log.js';
@@ -21,11 +23,12 @@ import type { ChatAdapter, LateAnswer, SendContext } from './port.js';
 import type { DeliveryEvent, LogContext } from './outcomes.js';
 import { CallTimeout } from './call-bound.js';
 import { recordSentPost, type PostRecordStore } from './post-record.js';
+import { DIGEST_PREFIX } from './digest-lines.js';
 
 type Sent = Extract<OutboxRow, { kind: 'post' | 'digest' }>;
 
 export interface LateAnswerDeps {
-  store: PostRecordStore & Pick<Store, 'outboxRow' | 'replacePayload'>;
+  store: PostRecordStore & Pick<Store, 'outboxRow' | 'replacePayload' | 'heldForDigest'>;
   log: Logger;
   onEvent: (e: DeliveryEvent) => void;
   /** Whether the deliverer runs (it records nothing after its stop) and whether a send of this delivery is under way. */
@@ -69,9 +72,9 @@ export class LateAnswers {
     const at = { delivery: row.id, note: row.noteId, target: targetKey(row.target), messageId: late.messageId };
     if (row.status === 'sending' || this.d.sending(row.id)) return void this.waiting.set(row.id, [...(this.waiting.get(row.id) ?? []), late]);
     if (row.messageId === late.messageId) return;
-    // A scheduled digest's send records every post it lists (deliverer.ts scheduledDigest): left to its resend.
-    if (row.kind === 'post' && row.payload.digestAt !== undefined) return void this.d.log.warn(at, 'a late answer named the message of a scheduled digest: not recorded (its resend records the digest; the chat may show it twice)');
+    if (row.kind === 'post' && row.payload.digestAt !== undefined && row.status !== 'done' && row.status !== 'skipped') return this.scheduledDigest(row, row.payload.digestAt, late, at);
     if (row.status === 'done') return this.duplicate(row, late, at);
+    if (row.status === 'skipped' && row.kind === 'digest') return this.calledOffDigest(row, late, at);
     if (row.status === 'skipped') {
       const why = `its late answer named message ${late.messageId}: the post called off meanwhile shows there; look in the chat`;
       markUncertainOutcome(this.d.store, row.id, why);
@@ -88,14 +91,51 @@ export class LateAnswers {
     const { store } = this.d;
     const changed = JSON.stringify(row.payload) !== JSON.stringify(late.message);
     store.transaction(() => {
-      // What the message shows is what the send carried: an edit then brings it to what the post carries now.
-      if (changed) store.replacePayload(row.id, late.revision, late.message);
+      // What the message shows is what the send carried: an edit then brings it to what the post carries now. A digest's
+      // row keeps the lines it lists now: recording it compares them with those sent, and edits or deletes the message.
+      if (changed && row.kind === 'post') store.replacePayload(row.id, late.revision, late.message);
       const shown = (changed ? { ...row, revision: late.revision, payload: late.message } : row) as Sent;
       recordSentPost(store, shown, late.messageId, false, this.d.unpinPrevious);
       markHeld(store.sql, row.id, 'no');
       if (changed && row.kind === 'post') store.enqueue({ noteId: row.noteId, revision: row.revision, target: row.target, kind: 'edit', payload: row.payload });
       markUncertainOutcome(store, row.id, `its late answer named message ${late.messageId}: recorded as the post's (shown once)`);
     });
+  }
+
+  /**
+   * A scheduled digest's send answered late (tester 40 F6): every post still waiting for that time is recorded with the
+   * message, as its send records them (deliverer.ts scheduledDigest), so it is not sent again nor said held.
+   */
+  private scheduledDigest(row: Sent, digestAt: number, late: LateAnswer, at: Record<string, unknown>): void {
+    const { store } = this.d;
+    const held = store.heldForDigest(row.target, digestAt);
+    const rows = held.some((r) => r.id === row.id) ? held : [row, ...held];
+    store.transaction(() => {
+      for (const r of rows) {
+        store.markDone(r.id, late.messageId);
+        if (r.noteId) store.putPost(r.noteId, r.target, late.messageId, 0, true);
+        markHeld(store.sql, r.id, 'no');
+      }
+      markUncertainOutcome(store, row.id, `its late answer named message ${late.messageId}: recorded as the scheduled digest's (shown once)`);
+    });
+    this.d.log.warn({ ...at, notes: rows.length }, 'a late answer named the message of a scheduled digest: recorded as the digest of every post it lists (not sent again)');
+    this.d.wake();
+  }
+
+  /**
+   * A burst's digest called off once every note it listed went (digest-lines.ts followInWaitingDigest) while its answer
+   * was late: nothing records its lines, so its message is deleted, as a digest in flight left with none is.
+   */
+  private calledOffDigest(row: Sent, late: LateAnswer, at: Record<string, unknown>): void {
+    const { store } = this.d;
+    const id = `${DIGEST_PREFIX}${late.messageId}`;
+    store.transaction(() => {
+      if (!store.postOf(id, row.target)) store.putPost(id, row.target, late.messageId, 0);
+      store.enqueue({ noteId: id, revision: 0, target: row.target, kind: 'delete', payload: { type: 'delete' } });
+      markUncertainOutcome(store, row.id, `its late answer named message ${late.messageId}, a digest every note of which went meanwhile: deleted`);
+    });
+    this.d.log.warn(at, 'a late answer named the message of a digest called off (every note it listed went): that message is deleted');
+    this.d.wake();
   }
 
   /** Another send's message is recorded: the late one is the post shown twice, and is deleted. */
