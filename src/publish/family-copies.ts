@@ -233,5 +233,5 @@ export function takeoverFamilyMessages(store: Store, removed: NoteRow, payloadIn
 
 /** The log line of a copy held in a chat (both modes say it alike). */
 export function sayCopyHeld(log: Logger, file: string, targetKey: string, original: string): void {
-  log.info({ file, target: targetKey, copyOf: original }, `copy held: ${file} has exactly the content of ${original}, whose message ${targetKey} shows; it takes that message if ${original} is removed`);
+  log.info({ file, target: targetKey, copyOf: original }, `copy held: ${file} has exactly the content of ${original}, whose message ${targetKey} shows; not posted there while that message shows its text`);
 }

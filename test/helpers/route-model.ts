@@ -1352,7 +1352,7 @@ async function restoreState(svc: InProcessService, world: World, tally: Pick<Run
  * `parseThreads`: the caller's, shared by every start of every sequence (a kill ends the threads
  * parsing at that moment, as a kill -9 would: RunningApp.abandon).
  */
-export async function runSequence(ops: readonly Op[], onDelete: 'keep' | 'delete', parseThreads?: ParseThreads, { digests = false } = {}): Promise<RunResult> {
+export async function runSequence(ops: readonly Op[], onDelete: 'keep' | 'delete', parseThreads?: ParseThreads, { digests = false, inspect }: { digests?: boolean; inspect?: (svc: InProcessService) => string[] } = {}): Promise<RunResult> {
   // Warnings kept when the folder goes away: a step waits for the service to say it saw it go.
   const config = modelConfig(onDelete, ops.some((o) => o.op === 'slow') ? SLOW_BUDGET_MS : undefined, digests);
   const svc = InProcessService.sandbox(config, { parseThreads }, { warnings: ops.some((o) => o.op === 'away'), emptyStore: true, inMemory: true });
@@ -1422,7 +1422,8 @@ export async function runSequence(ops: readonly Op[], onDelete: 'keep' | 'delete
       if (debug) console.log(svc.batchLog.map((b) => `batch ${[...(b.paths ?? [])].map((p) => path.relative(svc.notes, p)).join(',')} reported ${b.reportedAt} started ${b.startedAt} applied ${b.appliedAt} seq ${b.outboxSeq}`).join('\n'));
       if (problems.length) return { steps, problems, ...counts(svc, world, tally) };
     }
-    return { steps, problems: [], ...counts(svc, world, tally) };
+    // `inspect` (review rv34-b): what the model's rules do not read (a message's full text), checked once every step held.
+    return { steps, problems: inspect ? inspect(svc) : [], ...counts(svc, world, tally) };
   } finally {
     await svc.discard();
   }
