@@ -59,12 +59,17 @@ function chooseMember<M extends MemberRow>(candidates: readonly M[], prefs: Memb
 /**
  * Of the members a language matches (`pt` and `pt-BR` for `pt-BR`), the original among those written in it exactly,
  * else among them all: never the first by path. Two notes of one language under one key (left so by `separate`) are
- * both exact: the chat keeps the one its message shows (BENCH_MODEL_SEED=3300, its second sequence: a `lang: [en]`
- * chat's family message switched to the other English note, which had a message of its own there).
+ * both exact: the chat keeps the one its message shows, whatever its marks (BENCH_MODEL_SEED=3300, its second
+ * sequence; rv-34e R1: `originalAmong` honours `shown` only among unmarked notes, so a shown note marked
+ * `translated: true` lost its chat to an unmarked one that had a message of its own there).
  */
 function bestMatch<M extends MemberRow>(matching: readonly M[], lang: string, shown: MemberPrefs['shown']): M | undefined {
   const tag = toLocaleTag(lang).toLowerCase();
   const exact = matching.filter((c) => c.info.lang.toLowerCase() === lang.toLowerCase() || c.info.locale.toLowerCase() === tag);
+  if (exact.length > 1) {
+    const shownId = shown?.();
+    return exact.find((c) => c.id === shownId) ?? originalAmong(exact, shownId);
+  }
   return originalFor(exact.length ? exact : matching, shown);
 }
 

@@ -480,9 +480,11 @@ export class World {
    */
   readonly copies = new Map<string, string>();
   /**
-   * `<chat> <title>`: a version of a note removed while `separate` with a copy holding exactly its content, in a chat the
-   * copy does not go to. README (Moves, a copy and a delete): "with `separate` the removal is a delete, except in a chat
-   * the copy goes to": there its message is a removed note's (kept by `keep`), never the copy's to edit (BENCH_MODEL_SEED=3304).
+   * `<chat> <note id> <title>`: a version of a note removed while `separate` with a copy holding exactly its content, in a
+   * chat the copy does not go to. README (Moves, a copy and a delete): "with `separate` the removal is a delete, except in a
+   * chat the copy goes to": there its message is a removed note's (kept by `keep`), never the copy's to edit
+   * (BENCH_MODEL_SEED=3304). Keyed by the removed note's id, not the title alone: the copy has the same title, and its own
+   * message in such a chat (moved there later) must still be checked (rv-34e R2).
    */
   readonly removedBesideCopy = new Set<string>();
 
@@ -507,7 +509,7 @@ export class World {
     const copy = [...this.copies].find(([c, from]) => from === file && this.files.get(c)?.text === st.text)?.[0];
     for (const [c, from] of [...this.copies]) if (from === file) this.copies.delete(c);
     if (copy === undefined) return;
-    if (this.mode === 'separate') for (const c of CHATS) if (!passes(c, { file: copy, lang: langOf(copy) })) for (const v of st.versions) this.removedBesideCopy.add(`${c.name} ${v.title}`);
+    if (this.mode === 'separate') for (const c of CHATS) if (!passes(c, { file: copy, lang: langOf(copy) })) for (const v of st.versions) this.removedBesideCopy.add(`${c.name} ${noteIdOf(file)} ${v.title}`);
     this.touch(copy);
     this.copyDecided(file, copy, st.versions);
   }
@@ -929,7 +931,7 @@ function missedEdits(world: World, svc: InProcessService): string[] {
       if ([...world.files.values()].some((f) => f.title === title && !f.draft)) continue;
       // The message of a note drafted since, posted for it (a copy's, showing its original's title), is kept as it was (keep).
       if ([...world.files].some(([f, st]) => noteIdOf(f) === m.noteId && st.draft)) continue;
-      if (world.removedBesideCopy.has(`${c.name} ${title}`)) continue; // a removed note's message, not the copy's
+      if (world.removedBesideCopy.has(`${c.name} ${m.noteId} ${title}`)) continue; // a removed note's message, not the copy's
       for (const [file, st] of world.files) {
         const i = st.versions.findIndex((v) => v.title === title);
         if (i < 0 || st.draft || st.title === title || world.restored.has(title) || st.versions.slice(i).some((v) => v.draft)) continue;
