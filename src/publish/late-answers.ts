@@ -18,6 +18,7 @@ import type { Store } from '../store/store.js';
 import { targetKey, type OutboxRow } from '../store/types.js';
 import { markHeld } from '../store/held-unanswered.js';
 import { markUncertainOutcome } from '../store/uncertain-sends.js';
+import { postTakingOver } from '../store/maybe-sent.js';
 import { errorText } from '../errors.js';
 import type { ChatAdapter, LateAnswer, SendContext } from './port.js';
 import type { DeliveryEvent, LogContext } from './outcomes.js';
@@ -76,6 +77,9 @@ export class LateAnswers {
     if (row.status === 'done') return this.duplicate(row, late, at);
     if (row.status === 'skipped' && row.kind === 'digest') return this.calledOffDigest(row, late, at);
     if (row.status === 'skipped') {
+      // Its note came back and a new post took its nonce and count: that post's own late answer, judged as one.
+      const next = postTakingOver(this.d.store.sql, row.id);
+      if (next !== undefined) return this.judge({ ...late, deliveryId: next });
       const why = `its late answer named message ${late.messageId}: the post called off meanwhile shows there; look in the chat`;
       markUncertainOutcome(this.d.store, row.id, why);
       return void this.d.log.warn(at, `late answer for a called-off post: ${why}`);

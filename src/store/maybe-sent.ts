@@ -120,3 +120,14 @@ export function calledOffCountFrom(sql: Sql, d: NewDelivery): number | undefined
   ).get(d.noteId, d.target.platform, d.target.chat, d.target.thread) as { from: number } | undefined;
   return r?.from;
 }
+
+/**
+ * The post that took over called-off post `calledOff`'s nonce (takeOverCalledOffSend: "the same post", its note back),
+ * if one did: a late answer of the called-off post's send names a message of that post (review rv-34c R4).
+ */
+export function postTakingOver(sql: Sql, calledOff: number): number | undefined {
+  const r = sql(`SELECT n.id FROM outbox o JOIN outbox n ON n.note_id = o.note_id AND n.platform = o.platform AND n.chat = o.chat
+       AND n.thread = o.thread AND n.kind = 'post' AND n.nonce = o.nonce AND n.id > o.id
+     WHERE o.id = ? AND o.kind = 'post' ORDER BY n.id DESC LIMIT 1`).get(calledOff) as { id: number } | undefined;
+  return r?.id;
+}

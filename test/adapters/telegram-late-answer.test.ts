@@ -83,7 +83,11 @@ describe.concurrent('a Telegram send answered after it timed out', () => {
     writeFileSync(path.join(sb.notes, 'n1.md'), note('Sierra 1', 'Words about kites.'));
     await svc.waitFor(() => TIMED_OUT.test(svc.stderr), 30_000, 'the send timed out');
     expect(svc.stderr).toMatch(/no answer within 1000 ms; its answer is awaited 9000 ms more/); // kept running past the limit
+    expect(telegram.heldClosed).toBe(0);
     expect(await svc.stop()).toBe(0);
+    // The stop closes the request (adapter.ts stop, LateRequests.closeAll): the fake sees its connection closed well
+    // before the late window (9 s more) would have closed it (rv-34c R5: this case passed without closeAll).
+    await telegram.waitFor(() => telegram.heldClosed === 1, 5_000, 'the stop closed the late request');
     telegram.answerLate(); // to a connection the stop closed
     expect(firstLines(telegram, group.id)).toEqual(['Sierra 1']); // made, unrecorded: the next start sends it again, as before
     expect(svc.stderr).not.toMatch(/a late answer named/);

@@ -4,12 +4,12 @@
  * stop, and an answer that comes after its abort is told to no one.
  */
 import { describe, expect, it } from 'vitest';
-import { lateWindowMs, LateRequests } from '../../src/adapters/telegram/late-answers.js';
+import { isChatSentTo, lateWindowMs, LateRequests } from '../../src/adapters/telegram/late-answers.js';
 
 /** A request the test answers (`answer`) with an `ok` sendMessage result naming `messageId`. */
 function request(): { promise: Promise<unknown>; answer: (messageId: number) => void } {
   let answer!: (messageId: number) => void;
-  const promise = new Promise<unknown>((resolve) => (answer = (id) => resolve({ ok: true, result: { message_id: id } })));
+  const promise = new Promise<unknown>((resolve) => (answer = (id) => resolve({ ok: true, result: { message_id: id, chat: { id: -100881, type: 'supergroup' } } })));
   return { promise, answer };
 }
 
@@ -19,8 +19,8 @@ describe('late requests', () => {
     const told: string[] = [];
     const [a, b] = [request(), request()];
     const [abortA, abortB] = [new AbortController(), new AbortController()];
-    late.keep(a.promise, abortA, 60_000, (id) => told.push(id));
-    late.keep(b.promise, abortB, 60_000, (id) => told.push(id));
+    late.keep(a.promise, abortA, 60_000, (m) => told.push(m.messageId));
+    late.keep(b.promise, abortB, 60_000, (m) => told.push(m.messageId));
     expect(late.room()).toBe(false); // a third is aborted at its timeout, as before
     a.answer(41);
     await a.promise;
@@ -44,6 +44,13 @@ describe('late requests', () => {
     late.keep(request().promise, abort, 10, () => undefined);
     await new Promise<void>((r) => abort.signal.addEventListener('abort', () => r(), { once: true }));
     expect(abort.signal.aborted).toBe(true);
+  });
+
+  it("takes a late answer's chat as its send's only by its id, or a public chat's @username", () => {
+    expect(isChatSentTo('-100881', { id: -100881 })).toBe(true);
+    expect(isChatSentTo('-100881', { id: -100882 })).toBe(false); // message ids are per chat (rv-34c R2)
+    expect(isChatSentTo('@Notes', { id: -100881, username: 'notes' })).toBe(true);
+    expect(isChatSentTo('@notes', { id: -100881, username: 'other' })).toBe(false);
   });
 
   it('runs a window of ten call limits, at most ten minutes, never under the limit', () => {

@@ -29,7 +29,7 @@ import { KeptUpdates } from './kept-updates.js';
 import type { OwedReply } from './owed-replies.js';
 import { owedSender, type KeptUnowed, type OwedSender } from './owed-sender.js';
 import { KeptRetry } from './kept-retry.js';
-import { lateWindowMs, LateRequests, type LateListener } from './late-answers.js';
+import { isChatSentTo, lateWindowMs, LateRequests, type LateBindings, type LateMessage } from './late-answers.js';
 import type { Update } from '@grammyjs/types';
 
 /** Updates handled at once across all chats. */
@@ -234,18 +234,29 @@ function newBot(o: TelegramAdapterOptions, callTimeoutMs: number): Bot {
 
 /** Sends that time out run on for a late answer (late-answers.ts), told to the outbox's listeners; `stop` closes them. */
 function lateSends(log: Logger, callTimeoutMs: number) {
-  const scope = new AsyncLocalStorage<LateListener>();
+  const bound: LateBindings = new WeakMap();
   const requests = new LateRequests();
   const told = listeners<LateAnswer>();
-  const tell = (late: LateAnswer) => {
-    log.warn({ delivery: late.deliveryId, messageId: late.messageId }, 'telegram answered a send after it timed out: the message it made is told to the outbox');
+  const tell = (late: Omit<LateAnswer, 'messageId'>, sentTo: string) => (answer: LateMessage) => {
+    if (!isChatSentTo(sentTo, answer.chat)) {
+      // Telegram's message ids are per chat: an id from another chat would name some other message here.
+      log.warn({ delivery: late.deliveryId, chat: sentTo, answeredChat: answer.chat.id }, "a late answer named a message in another chat than its send's: ignored");
+      return;
+    }
+    log.warn({ delivery: late.deliveryId, messageId: answer.messageId }, 'telegram answered a send after it timed out: the message it made is told to the outbox');
     try {
-      told.tell(late);
+      told.tell({ ...late, messageId: answer.messageId });
     } catch (e) {
       log.error({ delivery: late.deliveryId, err: errorText(e) }, 'a late answer could not be recorded');
     }
   };
-  return { rules: { scope, requests, windowMs: lateWindowMs(callTimeoutMs) }, add: told.add, run: <T>(late: Omit<LateAnswer, 'messageId'>, call: () => Promise<T>) => scope.run((messageId) => tell({ ...late, messageId }), call) };
+  /** A signal for the one send of `late` to `chat` (aborted with `signal`), bound to its listener in `bound`. */
+  const bind = (late: Omit<LateAnswer, 'messageId'>, chat: number | string, signal: AbortSignal | undefined): AbortSignal => {
+    const own = signal ? AbortSignal.any([signal]) : new AbortController().signal;
+    bound.set(own, { chat: String(chat), told: tell(late, String(chat)) });
+    return own;
+  };
+  return { rules: { bound, requests, windowMs: lateWindowMs(callTimeoutMs) }, add: told.add, bind };
 }
 
 /**
@@ -272,8 +283,10 @@ async function postMessage(bot: Bot, late: ReturnType<typeof lateSends>, templat
   const p = payloadOf(message, templates.forTarget(target));
   // "Sends the message silently. Users will receive a notification with no sound." (core.telegram.org/bots/api#sendmessage)
   const silent = message.type === 'summary' && message.silent ? { disable_notification: true } : {};
-  const send = () => bot.api.sendMessage(chatId(target.chat), p.text, { parse_mode: p.parse_mode, link_preview_options: p.link_preview_options, ...threadOpt(target), ...silent }, grammySignal(ctx.signal));
-  const sent = await late.run({ deliveryId: ctx.deliveryId, revision: ctx.revision, target, message }, send);
+  const chat = chatId(target.chat);
+  // The late listener goes with this call only (its own signal), so nothing else the call starts is taken for the post.
+  const signal = late.bind({ deliveryId: ctx.deliveryId, revision: ctx.revision, target, message }, chat, ctx.signal);
+  const sent = await bot.api.sendMessage(chat, p.text, { parse_mode: p.parse_mode, link_preview_options: p.link_preview_options, ...threadOpt(target), ...silent }, grammySignal(signal));
   return { messageId: String(sent.message_id) };
 }
 

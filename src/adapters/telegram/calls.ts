@@ -8,7 +8,7 @@ import type { Logger } from '../../log.js';
 import { withTimeout } from '../../util/timeout.js';
 import type { Pacer } from './pacer.js';
 import { answerMayChange } from './errors.js';
-import type { LateListener, LateRequests } from './late-answers.js';
+import type { LateBindings, LateRequests } from './late-answers.js';
 
 /** Methods that send into a chat, spaced by the pacer. */
 const PACED = new Set(['sendMessage', 'editMessageText', 'deleteMessage', 'sendPhoto']);
@@ -54,15 +54,21 @@ export interface CallRules {
    */
   served: () => void;
   /**
-   * A delivery's send made inside `scope` (adapter.ts `post`) that times out runs on for `windowMs` from when it went
-   * out, kept in `requests` (late-answers.ts); its `ok` answer then is told to the listener the scope holds.
+   * A delivery's send, bound in `bound` by the signal passed with that one call (adapter.ts `post`), that times out runs on
+   * for `windowMs` from when it went out, kept in `requests` (late-answers.ts); its `ok` answer then is told to its listener.
    */
-  late?: { scope: AsyncLocalStorage<LateListener>; requests: LateRequests; windowMs: number } | undefined;
+  late?: { bound: LateBindings; requests: LateRequests; windowMs: number } | undefined;
 }
 
 /** A promise that rejects once `signal` aborts (our limit, or the caller), for a request that runs on past it. */
 function abortedBy(signal: AbortSignal): Promise<never> {
   return new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true }));
+}
+
+/** The late listener bound to this very call: a `sendMessage` with a delivery's signal, to the chat it was bound for. */
+function lateListenerOf(bound: LateBindings | undefined, method: string, payload: unknown, signal: AbortSignal | undefined) {
+  const b = method === 'sendMessage' && signal ? bound?.get(signal) : undefined;
+  return b && String((payload as { chat_id?: unknown }).chat_id) === b.chat ? b.told : undefined;
 }
 
 /** Installs the rules on `bot.api`. */
@@ -74,7 +80,7 @@ export function installCallRules(bot: Bot, o: CallRules): void {
     const longPoll = method === 'getUpdates' ? Number((payload as { timeout?: unknown }).timeout ?? 0) * 1000 : 0;
     const bounded = withTimeout(signal as AbortSignal | undefined, o.callTimeoutMs + longPoll);
     // A delivery's send may run on past our limit (late-answers.ts): its request gets a signal of its own.
-    const late = method === 'sendMessage' ? o.late?.scope.getStore() : undefined;
+    const late = lateListenerOf(o.late?.bound, method, payload, signal as AbortSignal | undefined);
     const runOn = late && o.late ? new AbortController() : undefined;
     if (runOn) (signal as AbortSignal | undefined)?.addEventListener('abort', () => runOn.abort(), { once: true });
     const request = prev(method, payload, (runOn?.signal ?? bounded.signal) as GrammySignal);

@@ -20,8 +20,30 @@ export function lateWindowMs(callTimeoutMs: number): number {
   return Math.max(callTimeoutMs, Math.min(10 * callTimeoutMs, LATE_CAP_MS));
 }
 
-/** What a send told of its message when its answer came late: the caller's, set around the call (adapter.ts `post`). */
-export type LateListener = (messageId: string) => void;
+/** What a late `ok` answer names: its message, and the chat it says the message is in. */
+export interface LateMessage {
+  messageId: string;
+  chat: { id: number; username?: string | undefined };
+}
+
+/** What a send told of its message when its answer came late: the caller's (adapter.ts `post`). */
+export type LateListener = (message: LateMessage) => void;
+
+/**
+ * A delivery's own `sendMessage` request bound to its late listener (R2: never ambient context, which everything the
+ * post's call started inherited, a command reply replayed from its answer included). The key is the abort signal passed
+ * with that one call (grammY hands it to the call rules as it is); `chat` is the `chat_id` it was sent to.
+ */
+export type LateBindings = WeakMap<AbortSignal, { chat: string; told: LateListener }>;
+
+/**
+ * Whether a late answer's chat is the one the send went to: its numeric id, or a public chat's `@username` (its
+ * `username`, without regard to case; an answer without one cannot be told apart, and is taken: the request is the send's own).
+ */
+export function isChatSentTo(sentTo: string, chat: LateMessage['chat']): boolean {
+  if (!sentTo.startsWith('@')) return String(chat.id) === sentTo;
+  return chat.username === undefined || `@${chat.username}`.toLowerCase() === sentTo.toLowerCase();
+}
 
 /** The requests running on past their timeout, each with what aborts it. */
 export class LateRequests {
@@ -50,8 +72,8 @@ export class LateRequests {
     timer.unref();
     request
       .then((answer) => {
-        const id = messageIdOf(answer);
-        if (id !== undefined && !abort.signal.aborted) answered(id);
+        const told = messageOf(answer);
+        if (told !== undefined && !abort.signal.aborted) answered(told);
       }, () => undefined)
       .finally(() => {
         clearTimeout(timer);
@@ -71,8 +93,13 @@ export class LateRequests {
   }
 }
 
-/** The `message_id` of an `ok` sendMessage answer (core.telegram.org/bots/api#sendmessage: "On success, the sent Message is returned"). */
-function messageIdOf(answer: unknown): string | undefined {
-  const a = answer as { ok?: unknown; result?: { message_id?: unknown } };
-  return a?.ok === true && typeof a.result?.message_id === 'number' ? String(a.result.message_id) : undefined;
+/**
+ * The `message_id` and `chat` of an `ok` sendMessage answer (core.telegram.org/bots/api#sendmessage: "On success, the
+ * sent Message is returned"; Message's `chat`, Chat's `id` and optional `username`, core.telegram.org/bots/api#chat).
+ */
+function messageOf(answer: unknown): LateMessage | undefined {
+  const a = answer as { ok?: unknown; result?: { message_id?: unknown; chat?: { id?: unknown; username?: unknown } } };
+  if (a?.ok !== true || typeof a.result?.message_id !== 'number' || typeof a.result.chat?.id !== 'number') return undefined;
+  const username = typeof a.result.chat.username === 'string' ? a.result.chat.username : undefined;
+  return { messageId: String(a.result.message_id), chat: { id: a.result.chat.id, username } };
 }

@@ -208,6 +208,8 @@ export class FakeTelegram {
   get answersHeld(): number {
     return this.lateAnswers.length;
   }
+  /** Calls whose answer `late: 'held'` kept back and whose connection the client closed meanwhile (it gave up the request). */
+  heldClosed = 0;
   /** Sends the answers kept back (`late: 'held'`) to clients still waiting for them. */
   answerLate(): void {
     for (const go of this.lateAnswers.splice(0)) go();
@@ -459,7 +461,10 @@ export class FakeTelegram {
         if (d.count === 0 && d.then) this.dropAnswers = d.then;
         if (d.late === undefined) return void req.socket.destroy();
         const late = d.late;
+        let held = late === 'held';
+        if (held) req.socket.once('close', () => void (held && this.heldClosed++));
         await new Promise<void>((r) => (late === 'held' ? this.lateAnswers.push(r) : setTimeout(r, late)));
+        held = false;
         if (req.socket.destroyed) return; // the bot gave up before the answer
       }
       if (req.socket.destroyed) this.unheard.push(call);
