@@ -275,10 +275,11 @@ describe.concurrent('timeouts', () => {
     fake().hang = true;
     const from = svc.events.length;
     writeFileSync(path.join(sb.notes, 'slow-en.md'), note('Slow platform', 'Sent while requests hang.'));
-    await fake().waitFor(() => fake().abandoned >= 1 && /no answer within 1000 ms/.test(svc.stderr), 15_000, 'a call aborted by the client');
+    await fake().waitFor(() => /no answer within 1000 ms/.test(svc.stderr), 15_000, 'a call given up by the delivery');
     expect(fake().sentTo(chat.id)).toHaveLength(0);
-    expect(svc.stderr).toMatch(/no answer within 1000 ms/);
-    expect(fake().abandoned).toBeGreaterThanOrEqual(1); // the call was aborted, not left to go out later
+    // The request itself stays open for a late answer (README: a late answer's message is recorded), so the fake
+    // still holds it; the delivery has moved on all the same.
+    expect(fake().held).toBeGreaterThanOrEqual(1);
     fake().release();
     await fake().waitFor(() => fake().sentTo(chat.id).length === 1, 15_000, 'delivery after the hang');
     await svc.idle(from); // nothing in flight or waiting: a second send would be out by now
