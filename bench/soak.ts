@@ -153,6 +153,15 @@ export async function runSoak(notes = 10, targets = 1000, timeoutMs = 10 * 60_00
   clearInterval(faults);
   await new Promise((r) => setTimeout(r, 1500));
   clearInterval(sampler);
+  // The last sample once sockets idle after the run have closed (keep-alive): wait while the count still falls,
+  // up to 8 s more. A leaked descriptor never closes, so this cannot hide one; a run that ends faster than the
+  // keep-alive timeout would otherwise count its idle sockets as growth.
+  for (let waited = 0, last = sample(pid).fds; waited < 8000; waited += 500) {
+    await new Promise((r) => setTimeout(r, 500));
+    const now = sample(pid).fds;
+    if (now >= last) break;
+    last = now;
+  }
   samples.push({ at: Date.now() - t0, ...sample(pid) });
   await heap.last(fake.messages.length, channelsReached());
   await svc.stop();

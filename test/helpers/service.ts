@@ -225,7 +225,9 @@ export class Service extends ServiceEvents {
     proc.stderr!.setEncoding('utf8');
     proc.stderr!.on('data', (c: string) => (this.stderr += c));
     keepLogs(proc);
-    this.exited = new Promise((resolve) => proc.on('exit', (code) => resolve(code)));
+    // 'close', not 'exit': at 'exit' the child's stdout may still hold lines not yet read (Node's child_process
+    // docs), so a kill -9's last events (posts it printed and committed) would be missed by the test.
+    this.exited = new Promise((resolve) => proc.on('close', (code) => resolve(code)));
     this.track(this.exited);
   }
 

@@ -9,32 +9,15 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, type TestContext } from 'vitest';
 import { InProcessService, fileParseThreads } from '../helpers/inproc.js';
+import { COFFEE, TEA, teaCoffeeSandbox, titles } from '../helpers/tea-coffee.js';
 
 /** Shared by every start here: a start loads no parse thread again. */
 const parseThreads = fileParseThreads();
 
-const note = (title: string, date: string, body: string) => `---\ntitle: ${title}\ndate: ${date}\n---\n\n${body}\n`;
-const TEA = note('Tea', '2025-01-01', 'About tea and brewing it well.\n\n- water');
-const COFFEE = note('Coffee', '2025-01-02', 'About coffee and grinding.\n\n- beans');
 
 /** Tester 36's chats: `en` and `ja` filtered to their language, `all` takes every note. */
-function sandbox(onDelete: 'keep' | 'delete'): InProcessService {
-  return InProcessService.sandbox(
-    {
-      watch: { mode: 'native', quietMs: 40, reconcileMinutes: 0 },
-      publish: { onDelete, translations: { mode: 'group', graceMs: 0 }, digest: { threshold: 1000, windowMs: 120 } },
-      routes: [
-        { platform: 'console', chat: 'en', filter: { lang: ['en'] } },
-        { platform: 'console', chat: 'ja', filter: { lang: ['ja'] } },
-        { platform: 'console', chat: 'all' },
-      ],
-    },
-    { parseThreads },
-  );
-}
+const sandbox = (onDelete: 'keep' | 'delete') => teaCoffeeSandbox(onDelete, parseThreads);
 
-/** The first line (title) of each live message of a chat, sorted. */
-const titles = (s: InProcessService, chat: string) => s.live(chat).map((m) => m.text.split('\n')[0]!.replace(/<[^>]+>|\*/g, '').trim()).sort();
 
 /** Posts (new messages) of a chat whose text shows `title`. */
 const postsOf = (s: InProcessService, chat: string, title: string) => s.sent(chat, 'post').filter((e) => e.text.includes(title)).length;

@@ -2,48 +2,19 @@
  * The kept messages set aside (review rv-34d of s34-rc's rv33-c R2, issue 25) for Coffee when a new note (Cocoa) takes
  * its old key, in orders of events family-kept-message.test.ts does not try. Same sandbox as that file.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, type TestContext } from 'vitest';
 import { InProcessService, fileParseThreads } from '../helpers/inproc.js';
+import { COFFEE, joinedTeaCoffee, note, teaCoffeeSandbox, titles } from '../helpers/tea-coffee.js';
 
 const parseThreads = fileParseThreads();
-const note = (title: string, date: string, body: string) => `---\ntitle: ${title}\ndate: ${date}\n---\n\n${body}\n`;
-const TEA = note('Tea', '2025-01-01', 'About tea and brewing it well.\n\n- water');
-const COFFEE = note('Coffee', '2025-01-02', 'About coffee and grinding.\n\n- beans');
 const COCOA = note('Cocoa', '2025-01-03', 'About cocoa, a new note.\n\n- beans');
 
-function sandbox(onDelete: 'keep' | 'delete'): InProcessService {
-  return InProcessService.sandbox(
-    {
-      watch: { mode: 'native', quietMs: 40, reconcileMinutes: 0 },
-      publish: { onDelete, translations: { mode: 'group', graceMs: 0 }, digest: { threshold: 1000, windowMs: 120 } },
-      routes: [
-        { platform: 'console', chat: 'en', filter: { lang: ['en'] } },
-        { platform: 'console', chat: 'ja', filter: { lang: ['ja'] } },
-        { platform: 'console', chat: 'all' },
-      ],
-    },
-    { parseThreads },
-  );
-}
+const sandbox = (onDelete: 'keep' | 'delete') => teaCoffeeSandbox(onDelete, parseThreads);
 
-const titles = (s: InProcessService, chat: string) => s.live(chat).map((m) => m.text.split('\n')[0]!.replace(/<[^>]+>|\*/g, '').trim()).sort();
 
-async function joined(s: InProcessService): Promise<(rel: string) => string> {
-  await s.start();
-  const at = (rel: string) => path.join(s.notes, rel);
-  mkdirSync(at('posts/en'), { recursive: true });
-  mkdirSync(at('posts/ja'), { recursive: true });
-  writeFileSync(at('posts/en/tea.md'), TEA);
-  writeFileSync(at('posts/en/coffee.md'), COFFEE);
-  await s.settle(['posts/en/tea.md', 'posts/en/coffee.md']);
-  renameSync(at('posts/en/coffee.md'), at('posts/ja/tea.md'));
-  await s.settle(['posts/en/coffee.md', 'posts/ja/tea.md']);
-  for (const chat of ['en', 'all']) expect(titles(s, chat), chat).toEqual(['Coffee', 'Tea']);
-  s.beginStep();
-  return at;
-}
+const joined = (s: InProcessService) => joinedTeaCoffee(s, { beginStep: true });
 
 const coffeeIn = (s: InProcessService, chat: string) => s.live(chat).find((m) => m.text.startsWith('Coffee\n'))?.messageId;
 

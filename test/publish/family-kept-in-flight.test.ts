@@ -4,33 +4,16 @@
  * while its answer is held. The post is the kept message to be: never called off, followed once answered.
  * Same sandbox: chats `en`, `ja` (filtered to their language) and `all`, translations: group.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, type TestContext } from 'vitest';
 import { InProcessService, fileParseThreads } from '../helpers/inproc.js';
+import { COFFEE, TEA, teaCoffeeSandbox, titles } from '../helpers/tea-coffee.js';
 
 const parseThreads = fileParseThreads();
-const note = (title: string, date: string, body: string) => `---\ntitle: ${title}\ndate: ${date}\n---\n\n${body}\n`;
-const TEA = note('Tea', '2025-01-01', 'About tea and brewing it well.\n\n- water');
-const COFFEE = note('Coffee', '2025-01-02', 'About coffee and grinding.\n\n- beans');
 
-function sandbox(onDelete: 'keep' | 'delete', delivery: Record<string, number> = {}): InProcessService {
-  return InProcessService.sandbox(
-    {
-      watch: { mode: 'native', quietMs: 40, reconcileMinutes: 0 },
-      publish: { onDelete, translations: { mode: 'group', graceMs: 0 }, digest: { threshold: 1000, windowMs: 120 } },
-      delivery,
-      routes: [
-        { platform: 'console', chat: 'en', filter: { lang: ['en'] } },
-        { platform: 'console', chat: 'ja', filter: { lang: ['ja'] } },
-        { platform: 'console', chat: 'all' },
-      ],
-    },
-    { parseThreads },
-  );
-}
+const sandbox = (onDelete: 'keep' | 'delete', delivery: Record<string, number> = {}) => teaCoffeeSandbox(onDelete, parseThreads, delivery);
 
-const titles = (s: InProcessService, chat: string) => s.live(chat).map((m) => m.text.split('\n')[0]!.replace(/<[^>]+>|\*/g, '').trim()).sort();
 
 /** Coffee announced once in `en` and `all` (one message posted for it, one live message showing it). */
 function announcedOnce(s: InProcessService, t: TestContext): void {
